@@ -142,7 +142,9 @@ public final class ComponentDocs {
             return "no doc page " + docPage;
         }
         String updated = replaceBetween(page, OPTIONS_START, OPTIONS_END, options);
-        updated = replaceBetween(updated, HEADERS_START, HEADERS_END, headers);
+        if (page.contains(HEADERS_START)) { // optional: a page may describe its headers by hand, per direction
+            updated = replaceBetween(updated, HEADERS_START, HEADERS_END, headers);
+        }
         if (updated.equals(page)) {
             return null;
         }
