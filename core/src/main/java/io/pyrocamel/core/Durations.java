@@ -3,7 +3,9 @@ package io.pyrocamel.core;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +68,29 @@ public final class Durations {
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("option " + option + " must be a duration >= 0 such as 15s, 1m30s, 500ms,"
                                                + " 24h, PT24H or a number of milliseconds, was \"" + value + "\"");
+        }
+    }
+
+    /**
+     * Replaces the named duration options in an endpoint's parameter map by their strictly parsed value in
+     * milliseconds, before Camel's lenient conversion binds them. Option names match case-insensitively, as Camel's
+     * do. Call it in {@code createEndpoint} before {@code setProperties}.
+     *
+     * @throws IllegalArgumentException naming the option and the value when one is not a duration {@code >= 0}
+     */
+    public static void parseStrictly(Map<String, Object> parameters, String... options) {
+        for (String option : options) {
+            for (Iterator<Map.Entry<String, Object>> it = parameters.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Object> e = it.next();
+                if (e.getKey().equalsIgnoreCase(option) && e.getValue() != null) {
+                    Object v = e.getValue();
+                    if (v instanceof Duration d) {
+                        e.setValue(d.toMillis());
+                    } else if (!(v instanceof Number)) {
+                        e.setValue(parse(option, v.toString()).toMillis());
+                    }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.pyrocamel.core;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,5 +30,17 @@ class DurationsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("option scrapeInterval must be a duration >= 0")
                 .hasMessageContaining("\"" + text + "\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void parsesEndpointParametersBeforeCamelBindsThem() {
+        Map<String, Object> params = new HashMap<>(Map.of("remoteTimeout", "1m30s", "minbackoffperiod", "500ms",
+                "other", "x", "maxBackoffPeriod", 7L));
+        Durations.parseStrictly(params, "remoteTimeout", "minBackoffPeriod", "maxBackoffPeriod", "absent");
+        assertThat(params).containsEntry("remoteTimeout", 90_000L).containsEntry("minbackoffperiod", 500L)
+                .containsEntry("maxBackoffPeriod", 7L).containsEntry("other", "x");
+        Map<String, Object> bad = new HashMap<>(Map.of("remoteTimeout", "banana"));
+        assertThatThrownBy(() -> Durations.parseStrictly(bad, "remoteTimeout"))
+                .hasMessageContaining("option remoteTimeout").hasMessageContaining("\"banana\"");
     }
 }
