@@ -31,6 +31,13 @@ public final class PyroscopeConstants {
               javaType = "String")
     public static final String SERVICE_NAME = "CamelPyroscopeServiceName";
 
+    @Metadata(description = "The caller's deadline for delivering the profile (Alloy: the request context's deadline), as"
+                            + " a java.time.Instant or epoch milliseconds. pyroscope-receive-http sets it from the"
+                            + " client's Connect-Timeout-Ms; pyroscope-write gives each attempt min(remoteTimeout,"
+                            + " time left) and starts no retry after it.",
+              javaType = "java.time.Instant")
+    public static final String DEADLINE = "CamelPyroscopeDeadline";
+
     @Metadata(description = "Where a stored profile was written (absolute path), set by pyroscope-store.",
               javaType = "String")
     public static final String STORED_FILE = "CamelPyroscopeStoredFile";

@@ -31,6 +31,11 @@ public final class PyroscopeReceiveHttpConstants {
               javaType = "String")
     public static final String SERVICE_NAME = PyroscopeConstants.SERVICE_NAME;
 
+    @Metadata(description = "Connect push only: when the client sent Connect-Timeout-Ms, the instant its deadline"
+                            + " passes; pyroscope-write bounds its attempts and retries by it.",
+              javaType = "java.time.Instant")
+    public static final String DEADLINE = PyroscopeConstants.DEADLINE;
+
     private PyroscopeReceiveHttpConstants() {
     }
 }

@@ -1,5 +1,6 @@
 package io.pyrocamel.receive;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,7 +80,9 @@ final class ReceiveRequestProcessor extends AsyncProcessorSupport {
                 ConnectPush.Decoded push = ConnectPush.decode(r, settings.maxBodySize());
                 answer.deadline(push.timeoutMillis(), true);
                 answer.deadline(settings.writeTimeoutMs(), false);
-                RouteDispatcher.dispatch(consumer, push.profiles(), tenant(r), outcome -> {
+                Instant deadline = push.timeoutMillis() >= 0
+                        ? Instant.now().plusMillis(push.timeoutMillis()) : null;
+                RouteDispatcher.dispatch(consumer, push.profiles(), tenant(r), deadline, outcome -> {
                     if (outcome.failure() == null) {
                         FullHttpResponse ok = Responses.of(HttpResponseStatus.OK, push.codec().contentType(),
                                 push.codec().emptyResponse());
@@ -93,7 +96,7 @@ final class ReceiveRequestProcessor extends AsyncProcessorSupport {
             } else {
                 IngestProfile profile = IngestRequests.decode(r);
                 answer.deadline(settings.writeTimeoutMs(), false);
-                RouteDispatcher.dispatch(consumer, List.of(profile), tenant(r), outcome -> {
+                RouteDispatcher.dispatch(consumer, List.of(profile), tenant(r), null, outcome -> {
                     if (outcome.failure() == null) {
                         answer.send(Responses.empty(HttpResponseStatus.OK), false);
                     } else {

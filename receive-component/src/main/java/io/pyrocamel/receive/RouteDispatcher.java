@@ -1,5 +1,6 @@
 package io.pyrocamel.receive;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -23,21 +24,27 @@ final class RouteDispatcher {
     private final PyroscopeReceiveHttpConsumer consumer;
     private final List<? extends Profile> profiles;
     private final String tenant;
+    private final Instant deadline;
     private final Consumer<Outcome> done;
     private int next;
     private Throwable failure;
 
     private RouteDispatcher(PyroscopeReceiveHttpConsumer consumer, List<? extends Profile> profiles, String tenant,
-                            Consumer<Outcome> done) {
+                            Instant deadline, Consumer<Outcome> done) {
         this.consumer = consumer;
         this.profiles = profiles;
         this.tenant = tenant;
+        this.deadline = deadline;
         this.done = done;
     }
 
+    /**
+     * @param deadline the client's deadline (Connect-Timeout-Ms), set as a header for pyroscope-write; or
+     *                 {@code null}
+     */
     static void dispatch(PyroscopeReceiveHttpConsumer consumer, List<? extends Profile> profiles, String tenant,
-                         Consumer<Outcome> done) {
-        new RouteDispatcher(consumer, profiles, tenant, done).run();
+                         Instant deadline, Consumer<Outcome> done) {
+        new RouteDispatcher(consumer, profiles, tenant, deadline, done).run();
     }
 
     private void run() {
@@ -56,6 +63,9 @@ final class RouteDispatcher {
             }
             if (tenant != null) {
                 exchange.getIn().setHeader(PyroscopeReceiveHttpConstants.TENANT_ID, tenant);
+            }
+            if (deadline != null) {
+                exchange.getIn().setHeader(PyroscopeReceiveHttpConstants.DEADLINE, deadline);
             }
             AsyncCallback callback = doneSync -> {
                 completed(exchange);

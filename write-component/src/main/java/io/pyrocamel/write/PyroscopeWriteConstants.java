@@ -16,7 +16,7 @@ public final class PyroscopeWriteConstants {
                             + " epoch milliseconds. Each attempt gets min(remoteTimeout, time left); no retry starts"
                             + " after it. pyroscope-receive-http can set it from the client's Connect-Timeout-Ms.",
               javaType = "java.time.Instant")
-    public static final String DEADLINE = "CamelPyroscopeWriteDeadline";
+    public static final String DEADLINE = PyroscopeConstants.DEADLINE;
 
     @Metadata(description = "For a raw pprof body (a file): the service_name label; else the file name gives it.",
               javaType = "String")
