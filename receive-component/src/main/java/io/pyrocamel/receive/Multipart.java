@@ -25,6 +25,11 @@ public final class Multipart {
         }
     }
 
+    /** Longest header block of one part that is searched for its end. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final byte[] CRLF_CRLF = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] LF_LF = "\n\n".getBytes(StandardCharsets.ISO_8859_1);
+
     private Multipart() {
     }
 
@@ -68,10 +73,13 @@ public final class Multipart {
             if (pos < 0) {
                 throw new IllegalArgumentException("malformed boundary line");
             }
-            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), pos);
+            // part headers are short: search their end only within MAX_HEADER_BYTES, so a hostile body cannot make
+            // every part scan the rest of the body (quadratic time)
+            int headerLimit = (int) Math.min(body.length, (long) pos + MAX_HEADER_BYTES);
+            int headersEnd = indexOf(body, CRLF_CRLF, pos, headerLimit);
             int sepLen = 4;
-            int lf = indexOf(body, "\n\n".getBytes(StandardCharsets.ISO_8859_1), pos);
-            if (headersEnd < 0 || (lf >= 0 && lf < headersEnd)) {
+            int lf = indexOf(body, LF_LF, pos, headersEnd < 0 ? headerLimit : headersEnd);
+            if (headersEnd < 0 || lf >= 0) {
                 headersEnd = lf;
                 sepLen = 2;
             }
@@ -143,9 +151,10 @@ public final class Multipart {
 
     /** Index of the next delimiter that starts a line, at or after {@code from}. */
     private static int nextDelimiter(byte[] body, byte[] delim, int from) {
+        int[] table = kmpTable(delim);
         int i = from;
         while (true) {
-            int d = indexOf(body, delim, i);
+            int d = indexOf(body, delim, table, i, body.length);
             if (d < 0) {
                 return -1;
             }
@@ -186,24 +195,48 @@ public final class Multipart {
         return true;
     }
 
-    static int indexOf(byte[] body, byte[] p, int from) {
+    /** First index of {@code p} in {@code body[from, to)}, or -1. Linear time (Knuth-Morris-Pratt). */
+    static int indexOf(byte[] body, byte[] p, int from, int to) {
+        return indexOf(body, p, kmpTable(p), from, to);
+    }
+
+    static int indexOf(byte[] body, byte[] p) {
+        return indexOf(body, p, 0, body.length);
+    }
+
+    private static int indexOf(byte[] body, byte[] p, int[] table, int from, int to) {
         if (p.length == 0) {
             return from;
         }
-        byte first = p[0];
-        int last = body.length - p.length;
-        outer:
-        for (int i = Math.max(from, 0); i <= last; i++) {
-            if (body[i] != first) {
-                continue;
+        int end = Math.min(to, body.length);
+        int k = 0;
+        for (int i = Math.max(from, 0); i < end; i++) {
+            while (k > 0 && body[i] != p[k]) {
+                k = table[k - 1];
             }
-            for (int j = 1; j < p.length; j++) {
-                if (body[i + j] != p[j]) {
-                    continue outer;
+            if (body[i] == p[k]) {
+                k++;
+                if (k == p.length) {
+                    return i - p.length + 1;
                 }
             }
-            return i;
         }
         return -1;
+    }
+
+    /** KMP failure table: table[i] = length of the longest proper prefix of p[0..i] that is also its suffix. */
+    private static int[] kmpTable(byte[] p) {
+        int[] t = new int[p.length];
+        int k = 0;
+        for (int i = 1; i < p.length; i++) {
+            while (k > 0 && p[i] != p[k]) {
+                k = t[k - 1];
+            }
+            if (p[i] == p[k]) {
+                k++;
+            }
+            t[i] = k;
+        }
+        return t;
     }
 }
