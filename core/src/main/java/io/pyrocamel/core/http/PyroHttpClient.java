@@ -72,7 +72,8 @@ import org.apache.hc.core5.util.Timeout;
  * </ul>
  *
  * <p>{@link #send} bounds each request by a total deadline: when it passes, the exchange is cancelled (the connection
- * or HTTP/2 stream is closed) and the future fails with a {@link TimeoutException}.
+ * or HTTP/2 stream is closed) and the future fails with a {@link TimeoutException}. Cancelling the returned future
+ * (without OAuth2) aborts the exchange the same way.
  */
 public final class PyroHttpClient implements AutoCloseable {
 
@@ -290,6 +291,17 @@ public final class PyroHttpClient implements AutoCloseable {
                 }
             }
         }, left, TimeUnit.NANOSECONDS);
+        // a caller that cancels the returned future aborts the exchange too (a stopped scrape loop must not keep a
+        // 14 s CPU profile request running)
+        result.whenComplete((r, e) -> {
+            if (e instanceof CancellationException) {
+                timer.cancel(false);
+                Future<HttpResponseData> f = running.get();
+                if (f != null) {
+                    f.cancel(true);
+                }
+            }
+        });
         try {
             Future<HttpResponseData> f = client.execute(new BasicRequestProducer(req, entity),
                     new BoundedResponseConsumer(request.maxResponseBody()), context,
