@@ -11,7 +11,7 @@ import io.pyrocamel.core.Durations;
 /**
  * The options of one {@code pyroscope-scrape} endpoint = the arguments and blocks of one Alloy
  * {@code pyroscope.scrape} component, except the HTTP client ones
- * ({@link io.pyrocamel.scrape.support.HttpClientOptions}).
+ * ({@link io.pyrocamel.core.http.HttpClientOptions}).
  * Names are camelCase of Alloy's; {@code profiling_config} is flattened without its own prefix ({@code pathPrefix},
  * {@code profileMemoryPath}); {@code params} uses Camel's multi-value prefix ({@code params.debug=0}). A mutable bean
  * for Camel's binding; {@link PyroscopeScrapeEndpoint} turns it into immutable {@link ScrapeSettings} and validates it

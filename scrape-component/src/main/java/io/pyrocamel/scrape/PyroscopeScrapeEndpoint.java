@@ -10,7 +10,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.pyrocamel.scrape.support.HttpClientOptions;
+import io.pyrocamel.core.http.HttpClientOptions;
 
 /**
  * Scrapes pprof profiles from HTTP targets, one loop per target and profile type, like Alloy's

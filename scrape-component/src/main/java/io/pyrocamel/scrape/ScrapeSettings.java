@@ -10,7 +10,7 @@ import java.util.Map;
 
 import io.pyrocamel.core.Target;
 import io.pyrocamel.core.http.HttpClientSettings;
-import io.pyrocamel.scrape.support.HttpClientOptions;
+import io.pyrocamel.core.http.HttpClientOptions;
 import io.pyrocamel.scrape.support.YamlValues;
 
 /**

@@ -24,34 +24,34 @@ public class PyroscopeWriteEndpointConfigurer extends PropertyConfigurerSupport 
         PyroscopeWriteEndpoint target = (PyroscopeWriteEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "authorizationcredentials":
-        case "authorizationCredentials": target.getConfiguration().setAuthorizationCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorizationCredentials": target.getHttp().setAuthorizationCredentials(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationcredentialsfile":
-        case "authorizationCredentialsFile": target.getConfiguration().setAuthorizationCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorizationCredentialsFile": target.getHttp().setAuthorizationCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationtype":
-        case "authorizationType": target.getConfiguration().setAuthorizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorizationType": target.getHttp().setAuthorizationType(property(camelContext, java.lang.String.class, value)); return true;
         case "basicauthpassword":
-        case "basicAuthPassword": target.getConfiguration().setBasicAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "basicAuthPassword": target.getHttp().setBasicAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "basicauthpasswordfile":
-        case "basicAuthPasswordFile": target.getConfiguration().setBasicAuthPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "basicAuthPasswordFile": target.getHttp().setBasicAuthPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
         case "basicauthusername":
-        case "basicAuthUsername": target.getConfiguration().setBasicAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "basicAuthUsername": target.getHttp().setBasicAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "bearertoken":
-        case "bearerToken": target.getConfiguration().setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "bearerToken": target.getHttp().setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "bearertokenfile":
-        case "bearerTokenFile": target.getConfiguration().setBearerTokenFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "bearerTokenFile": target.getHttp().setBearerTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "dnsresolver":
-        case "dnsResolver": target.getConfiguration().setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
+        case "dnsResolver": target.getHttp().setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "enablehttp2":
-        case "enableHttp2": target.getConfiguration().setEnableHttp2(property(camelContext, boolean.class, value)); return true;
+        case "enableHttp2": target.getHttp().setEnableHttp2(property(camelContext, boolean.class, value)); return true;
         case "externallabels":
         case "externalLabels": target.getConfiguration().setExternalLabels(property(camelContext, java.util.Map.class, value)); return true;
         case "followredirects":
-        case "followRedirects": target.getConfiguration().setFollowRedirects(property(camelContext, boolean.class, value)); return true;
+        case "followRedirects": target.getHttp().setFollowRedirects(property(camelContext, boolean.class, value)); return true;
         case "headers": target.getConfiguration().setHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpheaders":
-        case "httpHeaders": target.getConfiguration().setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
+        case "httpHeaders": target.getHttp().setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "iothreads":
-        case "ioThreads": target.getConfiguration().setIoThreads(property(camelContext, int.class, value)); return true;
+        case "ioThreads": target.getHttp().setIoThreads(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbackoffperiod":
@@ -66,75 +66,75 @@ public class PyroscopeWriteEndpointConfigurer extends PropertyConfigurerSupport 
         case "minBackoffPeriod": target.getConfiguration().setMinBackoffPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
         case "noproxy":
-        case "noProxy": target.getConfiguration().setNoProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "noProxy": target.getHttp().setNoProxy(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2clientid":
-        case "oauth2ClientId": target.getConfiguration().setOauth2ClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2ClientId": target.getHttp().setOauth2ClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2clientsecret":
-        case "oauth2ClientSecret": target.getConfiguration().setOauth2ClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2ClientSecret": target.getHttp().setOauth2ClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2clientsecretfile":
-        case "oauth2ClientSecretFile": target.getConfiguration().setOauth2ClientSecretFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2ClientSecretFile": target.getHttp().setOauth2ClientSecretFile(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2endpointparams":
-        case "oauth2EndpointParams": target.getConfiguration().setOauth2EndpointParams(property(camelContext, java.util.Map.class, value)); return true;
+        case "oauth2EndpointParams": target.getHttp().setOauth2EndpointParams(property(camelContext, java.util.Map.class, value)); return true;
         case "oauth2noproxy":
-        case "oauth2NoProxy": target.getConfiguration().setOauth2NoProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2NoProxy": target.getHttp().setOauth2NoProxy(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2proxyconnectheader":
-        case "oauth2ProxyConnectHeader": target.getConfiguration().setOauth2ProxyConnectHeader(property(camelContext, java.util.Map.class, value)); return true;
+        case "oauth2ProxyConnectHeader": target.getHttp().setOauth2ProxyConnectHeader(property(camelContext, java.util.Map.class, value)); return true;
         case "oauth2proxyfromenvironment":
-        case "oauth2ProxyFromEnvironment": target.getConfiguration().setOauth2ProxyFromEnvironment(property(camelContext, boolean.class, value)); return true;
+        case "oauth2ProxyFromEnvironment": target.getHttp().setOauth2ProxyFromEnvironment(property(camelContext, boolean.class, value)); return true;
         case "oauth2proxyurl":
-        case "oauth2ProxyUrl": target.getConfiguration().setOauth2ProxyUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2ProxyUrl": target.getHttp().setOauth2ProxyUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2scopes":
-        case "oauth2Scopes": target.getConfiguration().setOauth2Scopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2Scopes": target.getHttp().setOauth2Scopes(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlscafile":
-        case "oauth2TlsCaFile": target.getConfiguration().setOauth2TlsCaFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsCaFile": target.getHttp().setOauth2TlsCaFile(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlscapem":
-        case "oauth2TlsCaPem": target.getConfiguration().setOauth2TlsCaPem(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsCaPem": target.getHttp().setOauth2TlsCaPem(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlscertfile":
-        case "oauth2TlsCertFile": target.getConfiguration().setOauth2TlsCertFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsCertFile": target.getHttp().setOauth2TlsCertFile(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlscertpem":
-        case "oauth2TlsCertPem": target.getConfiguration().setOauth2TlsCertPem(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsCertPem": target.getHttp().setOauth2TlsCertPem(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlsinsecureskipverify":
-        case "oauth2TlsInsecureSkipVerify": target.getConfiguration().setOauth2TlsInsecureSkipVerify(property(camelContext, boolean.class, value)); return true;
+        case "oauth2TlsInsecureSkipVerify": target.getHttp().setOauth2TlsInsecureSkipVerify(property(camelContext, boolean.class, value)); return true;
         case "oauth2tlskeyfile":
-        case "oauth2TlsKeyFile": target.getConfiguration().setOauth2TlsKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsKeyFile": target.getHttp().setOauth2TlsKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlskeypem":
-        case "oauth2TlsKeyPem": target.getConfiguration().setOauth2TlsKeyPem(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsKeyPem": target.getHttp().setOauth2TlsKeyPem(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlsminversion":
-        case "oauth2TlsMinVersion": target.getConfiguration().setOauth2TlsMinVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsMinVersion": target.getHttp().setOauth2TlsMinVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tlsservername":
-        case "oauth2TlsServerName": target.getConfiguration().setOauth2TlsServerName(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TlsServerName": target.getHttp().setOauth2TlsServerName(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tokenurl":
-        case "oauth2TokenUrl": target.getConfiguration().setOauth2TokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2TokenUrl": target.getHttp().setOauth2TokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyconnectheader":
-        case "proxyConnectHeader": target.getConfiguration().setProxyConnectHeader(property(camelContext, java.util.Map.class, value)); return true;
+        case "proxyConnectHeader": target.getHttp().setProxyConnectHeader(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyfromenvironment":
-        case "proxyFromEnvironment": target.getConfiguration().setProxyFromEnvironment(property(camelContext, boolean.class, value)); return true;
+        case "proxyFromEnvironment": target.getHttp().setProxyFromEnvironment(property(camelContext, boolean.class, value)); return true;
         case "proxyurl":
-        case "proxyUrl": target.getConfiguration().setProxyUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyUrl": target.getHttp().setProxyUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "remotetimeout":
         case "remoteTimeout": target.getConfiguration().setRemoteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryonhttp429":
         case "retryOnHttp429": target.getConfiguration().setRetryOnHttp429(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
-        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "sslContextParameters": target.getHttp().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tlscafile":
-        case "tlsCaFile": target.getConfiguration().setTlsCaFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsCaFile": target.getHttp().setTlsCaFile(property(camelContext, java.lang.String.class, value)); return true;
         case "tlscapem":
-        case "tlsCaPem": target.getConfiguration().setTlsCaPem(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsCaPem": target.getHttp().setTlsCaPem(property(camelContext, java.lang.String.class, value)); return true;
         case "tlscertfile":
-        case "tlsCertFile": target.getConfiguration().setTlsCertFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsCertFile": target.getHttp().setTlsCertFile(property(camelContext, java.lang.String.class, value)); return true;
         case "tlscertpem":
-        case "tlsCertPem": target.getConfiguration().setTlsCertPem(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsCertPem": target.getHttp().setTlsCertPem(property(camelContext, java.lang.String.class, value)); return true;
         case "tlsinsecureskipverify":
-        case "tlsInsecureSkipVerify": target.getConfiguration().setTlsInsecureSkipVerify(property(camelContext, boolean.class, value)); return true;
+        case "tlsInsecureSkipVerify": target.getHttp().setTlsInsecureSkipVerify(property(camelContext, boolean.class, value)); return true;
         case "tlskeyfile":
-        case "tlsKeyFile": target.getConfiguration().setTlsKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsKeyFile": target.getHttp().setTlsKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "tlskeypem":
-        case "tlsKeyPem": target.getConfiguration().setTlsKeyPem(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsKeyPem": target.getHttp().setTlsKeyPem(property(camelContext, java.lang.String.class, value)); return true;
         case "tlsminversion":
-        case "tlsMinVersion": target.getConfiguration().setTlsMinVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsMinVersion": target.getHttp().setTlsMinVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "tlsservername":
-        case "tlsServerName": target.getConfiguration().setTlsServerName(property(camelContext, java.lang.String.class, value)); return true;
+        case "tlsServerName": target.getHttp().setTlsServerName(property(camelContext, java.lang.String.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -265,34 +265,34 @@ public class PyroscopeWriteEndpointConfigurer extends PropertyConfigurerSupport 
         PyroscopeWriteEndpoint target = (PyroscopeWriteEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "authorizationcredentials":
-        case "authorizationCredentials": return target.getConfiguration().getAuthorizationCredentials();
+        case "authorizationCredentials": return target.getHttp().getAuthorizationCredentials();
         case "authorizationcredentialsfile":
-        case "authorizationCredentialsFile": return target.getConfiguration().getAuthorizationCredentialsFile();
+        case "authorizationCredentialsFile": return target.getHttp().getAuthorizationCredentialsFile();
         case "authorizationtype":
-        case "authorizationType": return target.getConfiguration().getAuthorizationType();
+        case "authorizationType": return target.getHttp().getAuthorizationType();
         case "basicauthpassword":
-        case "basicAuthPassword": return target.getConfiguration().getBasicAuthPassword();
+        case "basicAuthPassword": return target.getHttp().getBasicAuthPassword();
         case "basicauthpasswordfile":
-        case "basicAuthPasswordFile": return target.getConfiguration().getBasicAuthPasswordFile();
+        case "basicAuthPasswordFile": return target.getHttp().getBasicAuthPasswordFile();
         case "basicauthusername":
-        case "basicAuthUsername": return target.getConfiguration().getBasicAuthUsername();
+        case "basicAuthUsername": return target.getHttp().getBasicAuthUsername();
         case "bearertoken":
-        case "bearerToken": return target.getConfiguration().getBearerToken();
+        case "bearerToken": return target.getHttp().getBearerToken();
         case "bearertokenfile":
-        case "bearerTokenFile": return target.getConfiguration().getBearerTokenFile();
+        case "bearerTokenFile": return target.getHttp().getBearerTokenFile();
         case "dnsresolver":
-        case "dnsResolver": return target.getConfiguration().getDnsResolver();
+        case "dnsResolver": return target.getHttp().getDnsResolver();
         case "enablehttp2":
-        case "enableHttp2": return target.getConfiguration().isEnableHttp2();
+        case "enableHttp2": return target.getHttp().isEnableHttp2();
         case "externallabels":
         case "externalLabels": return target.getConfiguration().getExternalLabels();
         case "followredirects":
-        case "followRedirects": return target.getConfiguration().isFollowRedirects();
+        case "followRedirects": return target.getHttp().isFollowRedirects();
         case "headers": return target.getConfiguration().getHeaders();
         case "httpheaders":
-        case "httpHeaders": return target.getConfiguration().getHttpHeaders();
+        case "httpHeaders": return target.getHttp().getHttpHeaders();
         case "iothreads":
-        case "ioThreads": return target.getConfiguration().getIoThreads();
+        case "ioThreads": return target.getHttp().getIoThreads();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbackoffperiod":
@@ -307,75 +307,75 @@ public class PyroscopeWriteEndpointConfigurer extends PropertyConfigurerSupport 
         case "minBackoffPeriod": return target.getConfiguration().getMinBackoffPeriod();
         case "name": return target.getConfiguration().getName();
         case "noproxy":
-        case "noProxy": return target.getConfiguration().getNoProxy();
+        case "noProxy": return target.getHttp().getNoProxy();
         case "oauth2clientid":
-        case "oauth2ClientId": return target.getConfiguration().getOauth2ClientId();
+        case "oauth2ClientId": return target.getHttp().getOauth2ClientId();
         case "oauth2clientsecret":
-        case "oauth2ClientSecret": return target.getConfiguration().getOauth2ClientSecret();
+        case "oauth2ClientSecret": return target.getHttp().getOauth2ClientSecret();
         case "oauth2clientsecretfile":
-        case "oauth2ClientSecretFile": return target.getConfiguration().getOauth2ClientSecretFile();
+        case "oauth2ClientSecretFile": return target.getHttp().getOauth2ClientSecretFile();
         case "oauth2endpointparams":
-        case "oauth2EndpointParams": return target.getConfiguration().getOauth2EndpointParams();
+        case "oauth2EndpointParams": return target.getHttp().getOauth2EndpointParams();
         case "oauth2noproxy":
-        case "oauth2NoProxy": return target.getConfiguration().getOauth2NoProxy();
+        case "oauth2NoProxy": return target.getHttp().getOauth2NoProxy();
         case "oauth2proxyconnectheader":
-        case "oauth2ProxyConnectHeader": return target.getConfiguration().getOauth2ProxyConnectHeader();
+        case "oauth2ProxyConnectHeader": return target.getHttp().getOauth2ProxyConnectHeader();
         case "oauth2proxyfromenvironment":
-        case "oauth2ProxyFromEnvironment": return target.getConfiguration().isOauth2ProxyFromEnvironment();
+        case "oauth2ProxyFromEnvironment": return target.getHttp().isOauth2ProxyFromEnvironment();
         case "oauth2proxyurl":
-        case "oauth2ProxyUrl": return target.getConfiguration().getOauth2ProxyUrl();
+        case "oauth2ProxyUrl": return target.getHttp().getOauth2ProxyUrl();
         case "oauth2scopes":
-        case "oauth2Scopes": return target.getConfiguration().getOauth2Scopes();
+        case "oauth2Scopes": return target.getHttp().getOauth2Scopes();
         case "oauth2tlscafile":
-        case "oauth2TlsCaFile": return target.getConfiguration().getOauth2TlsCaFile();
+        case "oauth2TlsCaFile": return target.getHttp().getOauth2TlsCaFile();
         case "oauth2tlscapem":
-        case "oauth2TlsCaPem": return target.getConfiguration().getOauth2TlsCaPem();
+        case "oauth2TlsCaPem": return target.getHttp().getOauth2TlsCaPem();
         case "oauth2tlscertfile":
-        case "oauth2TlsCertFile": return target.getConfiguration().getOauth2TlsCertFile();
+        case "oauth2TlsCertFile": return target.getHttp().getOauth2TlsCertFile();
         case "oauth2tlscertpem":
-        case "oauth2TlsCertPem": return target.getConfiguration().getOauth2TlsCertPem();
+        case "oauth2TlsCertPem": return target.getHttp().getOauth2TlsCertPem();
         case "oauth2tlsinsecureskipverify":
-        case "oauth2TlsInsecureSkipVerify": return target.getConfiguration().isOauth2TlsInsecureSkipVerify();
+        case "oauth2TlsInsecureSkipVerify": return target.getHttp().isOauth2TlsInsecureSkipVerify();
         case "oauth2tlskeyfile":
-        case "oauth2TlsKeyFile": return target.getConfiguration().getOauth2TlsKeyFile();
+        case "oauth2TlsKeyFile": return target.getHttp().getOauth2TlsKeyFile();
         case "oauth2tlskeypem":
-        case "oauth2TlsKeyPem": return target.getConfiguration().getOauth2TlsKeyPem();
+        case "oauth2TlsKeyPem": return target.getHttp().getOauth2TlsKeyPem();
         case "oauth2tlsminversion":
-        case "oauth2TlsMinVersion": return target.getConfiguration().getOauth2TlsMinVersion();
+        case "oauth2TlsMinVersion": return target.getHttp().getOauth2TlsMinVersion();
         case "oauth2tlsservername":
-        case "oauth2TlsServerName": return target.getConfiguration().getOauth2TlsServerName();
+        case "oauth2TlsServerName": return target.getHttp().getOauth2TlsServerName();
         case "oauth2tokenurl":
-        case "oauth2TokenUrl": return target.getConfiguration().getOauth2TokenUrl();
+        case "oauth2TokenUrl": return target.getHttp().getOauth2TokenUrl();
         case "proxyconnectheader":
-        case "proxyConnectHeader": return target.getConfiguration().getProxyConnectHeader();
+        case "proxyConnectHeader": return target.getHttp().getProxyConnectHeader();
         case "proxyfromenvironment":
-        case "proxyFromEnvironment": return target.getConfiguration().isProxyFromEnvironment();
+        case "proxyFromEnvironment": return target.getHttp().isProxyFromEnvironment();
         case "proxyurl":
-        case "proxyUrl": return target.getConfiguration().getProxyUrl();
+        case "proxyUrl": return target.getHttp().getProxyUrl();
         case "remotetimeout":
         case "remoteTimeout": return target.getConfiguration().getRemoteTimeout();
         case "retryonhttp429":
         case "retryOnHttp429": return target.getConfiguration().isRetryOnHttp429();
         case "sslcontextparameters":
-        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "sslContextParameters": return target.getHttp().getSslContextParameters();
         case "tlscafile":
-        case "tlsCaFile": return target.getConfiguration().getTlsCaFile();
+        case "tlsCaFile": return target.getHttp().getTlsCaFile();
         case "tlscapem":
-        case "tlsCaPem": return target.getConfiguration().getTlsCaPem();
+        case "tlsCaPem": return target.getHttp().getTlsCaPem();
         case "tlscertfile":
-        case "tlsCertFile": return target.getConfiguration().getTlsCertFile();
+        case "tlsCertFile": return target.getHttp().getTlsCertFile();
         case "tlscertpem":
-        case "tlsCertPem": return target.getConfiguration().getTlsCertPem();
+        case "tlsCertPem": return target.getHttp().getTlsCertPem();
         case "tlsinsecureskipverify":
-        case "tlsInsecureSkipVerify": return target.getConfiguration().isTlsInsecureSkipVerify();
+        case "tlsInsecureSkipVerify": return target.getHttp().isTlsInsecureSkipVerify();
         case "tlskeyfile":
-        case "tlsKeyFile": return target.getConfiguration().getTlsKeyFile();
+        case "tlsKeyFile": return target.getHttp().getTlsKeyFile();
         case "tlskeypem":
-        case "tlsKeyPem": return target.getConfiguration().getTlsKeyPem();
+        case "tlsKeyPem": return target.getHttp().getTlsKeyPem();
         case "tlsminversion":
-        case "tlsMinVersion": return target.getConfiguration().getTlsMinVersion();
+        case "tlsMinVersion": return target.getHttp().getTlsMinVersion();
         case "tlsservername":
-        case "tlsServerName": return target.getConfiguration().getTlsServerName();
+        case "tlsServerName": return target.getHttp().getTlsServerName();
         case "url": return target.getConfiguration().getUrl();
         default: return null;
         }

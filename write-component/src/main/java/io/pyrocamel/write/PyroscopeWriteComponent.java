@@ -28,10 +28,6 @@ public class PyroscopeWriteComponent extends DefaultComponent {
     /** Name under which the application binds its Prometheus registry (camel-micrometer's convention). */
     public static final String METRICS_REGISTRY_NAME = "metricsRegistry";
 
-    /** Map options taken with Camel's multi-value prefix. */
-    static final Set<String> MAP_OPTIONS = Set.of("headers", "externalLabels", "oauth2EndpointParams",
-            "oauth2ProxyConnectHeader", "proxyConnectHeader", "httpHeaders");
-
     static {
         // Camel's sanitizer knows password/token/secret names, not these; it applies extra keywords to the first
         // match only (Camel 4.18), so the endpoint URI itself is masked by SecretMasking; this covers route labels
@@ -61,11 +57,7 @@ public class PyroscopeWriteComponent extends DefaultComponent {
         // maps with Camel's multi-value prefix: headers.X=..., externalLabels.env=...
         config.setHeaders(PropertiesHelper.extractProperties(parameters, "headers."));
         config.setExternalLabels(PropertiesHelper.extractProperties(parameters, "externalLabels."));
-        config.setOauth2EndpointParams(PropertiesHelper.extractProperties(parameters, "oauth2EndpointParams."));
-        config.setOauth2ProxyConnectHeader(PropertiesHelper.extractProperties(parameters,
-                "oauth2ProxyConnectHeader."));
-        config.setProxyConnectHeader(PropertiesHelper.extractProperties(parameters, "proxyConnectHeader."));
-        config.setHttpHeaders(PropertiesHelper.extractProperties(parameters, "httpHeaders."));
+        endpoint.getHttp().takeMaps(parameters);
         // Camel's generic conversion turns "banana" or "-1s" into 0: parse durations strictly first
         Durations.parseStrictly(parameters, "remoteTimeout", "minBackoffPeriod", "maxBackoffPeriod");
         setProperties(endpoint, parameters);

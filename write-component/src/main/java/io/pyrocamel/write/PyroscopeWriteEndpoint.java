@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,8 @@ import org.apache.camel.support.DefaultEndpoint;
 
 import io.pyrocamel.core.InvalidLabelException;
 import io.pyrocamel.core.LabelNames;
+import io.pyrocamel.core.http.HttpClientOptions;
 import io.pyrocamel.core.http.HttpClientSettings;
-import io.pyrocamel.core.http.OAuth2Settings;
-import io.pyrocamel.core.http.ProxySettings;
-import io.pyrocamel.core.http.Secret;
-import io.pyrocamel.core.http.TlsSettings;
-import io.pyrocamel.core.http.TlsVersion;
 
 /**
  * Sends profiles (a PushProfile with the Connect push API, an IngestProfile to /ingest) to one Pyroscope endpoint,
@@ -46,6 +41,10 @@ public class PyroscopeWriteEndpoint extends DefaultEndpoint {
 
     @UriParam
     private PyroscopeWriteConfiguration configuration;
+
+    /** Authentication, TLS, proxy, HTTP/2, redirects, extra headers: the shared client options. */
+    @UriParam
+    private HttpClientOptions http = new HttpClientOptions();
 
     private WriteSettings settings;
     private final java.util.Set<PyroscopeWriteProducer> producers = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -78,6 +77,15 @@ public class PyroscopeWriteEndpoint extends DefaultEndpoint {
     /** The endpoint options. */
     public void setConfiguration(PyroscopeWriteConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public HttpClientOptions getHttp() {
+        return http;
+    }
+
+    /** The HTTP client options (authentication, TLS, proxy, ...). */
+    public void setHttp(HttpClientOptions http) {
+        this.http = http;
     }
 
     /** The validated settings (after start-up). */
@@ -118,13 +126,13 @@ public class PyroscopeWriteEndpoint extends DefaultEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        settings = settings(configuration, writerName);
+        settings = settings(configuration, http, writerName);
     }
 
     /**
      * Turns the options into settings and checks every rule once; the message names the endpoint and the options.
      */
-    static WriteSettings settings(PyroscopeWriteConfiguration c, String writerName) {
+    static WriteSettings settings(PyroscopeWriteConfiguration c, HttpClientOptions h, String writerName) {
         List<String> errors = new ArrayList<>();
         URI base = null;
         if (c.getUrl() == null || c.getUrl().isBlank()) {
@@ -158,9 +166,6 @@ public class PyroscopeWriteEndpoint extends DefaultEndpoint {
         if (c.getMaxQueuedRequests() < 0) {
             errors.add("maxQueuedRequests must be 0 or more");
         }
-        if (c.getIoThreads() < 1) {
-            errors.add("ioThreads must be at least 1");
-        }
         Map<String, String> external = strings(c.getExternalLabels());
         for (Map.Entry<String, String> e : external.entrySet()) {
             try {
@@ -170,43 +175,7 @@ public class PyroscopeWriteEndpoint extends DefaultEndpoint {
             }
         }
         Map<String, String> headers = strings(c.getHeaders());
-        HttpClientSettings http = null;
-        try {
-            TlsVersion tlsMin = TlsVersion.parse(c.getTlsMinVersion(), "tlsMinVersion");
-            TlsVersion oauthMin = TlsVersion.parse(c.getOauth2TlsMinVersion(), "oauth2TlsMinVersion");
-            OAuth2Settings oauth2 = new OAuth2Settings(c.getOauth2ClientId(), Secret.of(c.getOauth2ClientSecret()),
-                    c.getOauth2ClientSecretFile(), scopes(c.getOauth2Scopes()), c.getOauth2TokenUrl(),
-                    strings(c.getOauth2EndpointParams()),
-                    new ProxySettings(Secret.of(c.getOauth2ProxyUrl()), c.getOauth2NoProxy(),
-                            c.isOauth2ProxyFromEnvironment(), secrets(c.getOauth2ProxyConnectHeader())),
-                    new TlsSettings(c.getOauth2TlsCaPem(), c.getOauth2TlsCaFile(), c.getOauth2TlsCertPem(),
-                            c.getOauth2TlsCertFile(), Secret.of(c.getOauth2TlsKeyPem()), c.getOauth2TlsKeyFile(),
-                            c.isOauth2TlsInsecureSkipVerify(), oauthMin, c.getOauth2TlsServerName()));
-            http = HttpClientSettings.builder()
-                    .basicAuth(c.getBasicAuthUsername(), c.getBasicAuthPassword(), c.getBasicAuthPasswordFile())
-                    .authorization(c.getAuthorizationType(), c.getAuthorizationCredentials(),
-                            c.getAuthorizationCredentialsFile())
-                    .bearerToken(c.getBearerToken(), c.getBearerTokenFile())
-                    .oauth2(oauth2)
-                    .proxy(new ProxySettings(Secret.of(c.getProxyUrl()), c.getNoProxy(), c.isProxyFromEnvironment(),
-                            secrets(c.getProxyConnectHeader())))
-                    .tls(new TlsSettings(c.getTlsCaPem(), c.getTlsCaFile(), c.getTlsCertPem(), c.getTlsCertFile(),
-                            Secret.of(c.getTlsKeyPem()), c.getTlsKeyFile(), c.isTlsInsecureSkipVerify(), tlsMin,
-                            c.getTlsServerName()))
-                    .followRedirects(c.isFollowRedirects())
-                    .enableHttp2(c.isEnableHttp2())
-                    .httpHeaders(c.getHttpHeaders())
-                    .build();
-            if (c.getSslContextParameters() != null) {
-                // the real SSLContext is made at start (it may read key stores); here only the clash check
-                http = withSslContext(http, javax.net.ssl.SSLContext.getDefault());
-            }
-            errors.addAll(http.problems());
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpClientSettings http = h.toSettings(errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("pyroscope-write:" + writerName + ": invalid configuration: "
                                                + String.join("; ", errors));
@@ -215,44 +184,13 @@ public class PyroscopeWriteEndpoint extends DefaultEndpoint {
         return new WriteSettings(c.getUrl().strip(), base, name, Duration.ofMillis(c.getRemoteTimeout()), headers,
                 Duration.ofMillis(c.getMinBackoffPeriod()), Duration.ofMillis(c.getMaxBackoffPeriod()),
                 c.getMaxBackoffRetries(), c.isRetryOnHttp429(), external, c.getMaxConcurrentRequests(),
-                c.getMaxQueuedRequests(), c.getIoThreads(), http);
-    }
-
-    /** The settings with an SSLContext (from sslContextParameters). */
-    static HttpClientSettings withSslContext(HttpClientSettings http, javax.net.ssl.SSLContext ctx) {
-        {
-            return new HttpClientSettings(http.basicAuthUsername(), http.basicAuthPassword(),
-                    http.basicAuthPasswordFile(), http.authorizationType(), http.authorizationCredentials(),
-                    http.authorizationCredentialsFile(), http.bearerToken(), http.bearerTokenFile(), http.oauth2(),
-                    http.proxy(), http.tls(), http.followRedirects(), http.enableHttp2(), http.httpHeaders(),
-                    ctx);
-        }
-    }
-
-    private static List<String> scopes(String s) {
-        if (s == null || s.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+                c.getMaxQueuedRequests(), h.getIoThreads(), http);
     }
 
     private static Map<String, String> strings(Map<String, Object> m) {
         Map<String, String> out = new LinkedHashMap<>();
         if (m != null) {
             m.forEach((k, v) -> out.put(k, v == null ? "" : v.toString()));
-        }
-        return out;
-    }
-
-    private static Map<String, Secret> secrets(Map<String, Object> m) {
-        Map<String, Secret> out = new LinkedHashMap<>();
-        if (m != null) {
-            m.forEach((k, v) -> {
-                Secret s = Secret.of(v == null ? null : v.toString());
-                if (s != null) {
-                    out.put(k, s);
-                }
-            });
         }
         return out;
     }

@@ -90,10 +90,7 @@ public class PyroscopeWriteProducer extends DefaultAsyncProducer {
         stopping = false;
         settings = endpoint.getSettings();
         HttpClientSettings http = settings.http();
-        if (endpoint.getConfiguration().getSslContextParameters() != null) {
-            http = PyroscopeWriteEndpoint.withSslContext(http, endpoint.getConfiguration().getSslContextParameters()
-                    .createSSLContext(getEndpoint().getCamelContext()));
-        }
+        http = endpoint.getHttp().resolveSslContext(http, getEndpoint().getCamelContext());
         String threadName = "pyroscope-write:" + settings.name();
         scheduler = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, threadName);
@@ -101,7 +98,7 @@ public class PyroscopeWriteProducer extends DefaultAsyncProducer {
         PyroHttpClient.Options options = new PyroHttpClient.Options(threadName,
                 new CamelThreadFactory(pattern, threadName + "-io", true), scheduler,
                 settings.maxConcurrentRequests() + 1, settings.ioThreads(), settings.remoteTimeout(),
-                endpoint.getConfiguration().getDnsResolver());
+                endpoint.getHttp().getDnsResolver());
         try {
             client = PyroHttpClient.create(http, options);
         } catch (IllegalArgumentException e) {

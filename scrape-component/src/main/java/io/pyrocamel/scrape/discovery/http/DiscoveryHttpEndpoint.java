@@ -18,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
 
 import io.pyrocamel.core.Durations;
 import io.pyrocamel.core.http.HttpClientSettings;
-import io.pyrocamel.scrape.support.HttpClientOptions;
+import io.pyrocamel.core.http.HttpClientOptions;
 
 /**
  * Discovers targets from an HTTP endpoint that answers Prometheus target groups (http_sd), like Alloy's

@@ -1,4 +1,4 @@
-package io.pyrocamel.scrape.support;
+package io.pyrocamel.core.http;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,19 +13,14 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.DnsResolver;
 
-import io.pyrocamel.core.http.HttpClientSettings;
-import io.pyrocamel.core.http.OAuth2Settings;
-import io.pyrocamel.core.http.ProxySettings;
-import io.pyrocamel.core.http.Secret;
-import io.pyrocamel.core.http.TlsSettings;
-import io.pyrocamel.core.http.TlsVersion;
 
 /**
  * The HTTP client options of Alloy's {@code HTTPClientConfig} (authentication, TLS, proxy, redirects, HTTP/2, extra
- * headers), flattened with the same Camel names as {@code pyroscope-write}: {@code basicAuthUsername},
- * {@code tlsCaFile}, {@code oauth2TokenUrl}, {@code proxyConnectHeader.X=...}. Shared by {@code pyroscope-scrape} and
- * {@code discovery-http}. A mutable bean for Camel's binding; {@link #toSettings} makes the immutable, validated
- * {@link HttpClientSettings} of the shared client once, at start-up.
+ * headers), flattened with the same Camel names in every component that makes HTTP requests {@code pyroscope-write}: {@code basicAuthUsername},
+ * {@code tlsCaFile}, {@code oauth2TokenUrl}, {@code proxyConnectHeader.X=...}. Shared by {@code pyroscope-write},
+ * {@code pyroscope-scrape} and {@code discovery-http} (an endpoint holds one as a nested {@code @UriParams} field).
+ * A mutable bean for Camel's binding; {@link #toSettings} makes the immutable, validated {@link HttpClientSettings}
+ * of the shared client once, at start-up.
  *
  * @since 0.1.0
  */
@@ -161,10 +156,10 @@ public class HttpClientOptions {
     @UriParam(label = "proxy", secret = true, prefix = "proxyConnectHeader.", multiValue = true, description = "Headers sent to the proxy on CONNECT (Alloy proxy_connect_header), e.g. proxyConnectHeader.Proxy-Authorization=Basic ....")
     private Map<String, Object> proxyConnectHeader = new LinkedHashMap<>();
 
-    @UriParam(label = "consumer", defaultValue = "" + HttpClientSettings.DEFAULT_FOLLOW_REDIRECTS, description = "Follow HTTP redirects (Alloy follow_redirects).")
+    @UriParam(label = "common", defaultValue = "" + HttpClientSettings.DEFAULT_FOLLOW_REDIRECTS, description = "Follow HTTP redirects (Alloy follow_redirects).")
     private boolean followRedirects = HttpClientSettings.DEFAULT_FOLLOW_REDIRECTS;
 
-    @UriParam(label = "consumer", defaultValue = "" + HttpClientSettings.DEFAULT_ENABLE_HTTP2, description = "Use HTTP/2 when the server offers it over TLS (ALPN) (Alloy enable_http2). Cleartext connections use HTTP/1.1, as Alloy's.")
+    @UriParam(label = "common", defaultValue = "" + HttpClientSettings.DEFAULT_ENABLE_HTTP2, description = "Use HTTP/2 when the server offers it over TLS (ALPN) (Alloy enable_http2). Cleartext connections use HTTP/1.1, as Alloy's.")
     private boolean enableHttp2 = HttpClientSettings.DEFAULT_ENABLE_HTTP2;
 
     @UriParam(label = "security", secret = true, prefix = "httpHeaders.", multiValue = true, description = "Custom HTTP headers on every request (Alloy http_headers), e.g. httpHeaders.X-Api-Key=...; reserved names (Authorization, Host, Content-Type, User-Agent, ...) are refused.")
