@@ -55,6 +55,14 @@ class DiscoveryProcessRealProcessesTest extends CamelTestSupport {
         return set.targets().stream().filter(t -> String.valueOf(pid).equals(t.get("__process_pid__"))).findFirst();
     }
 
+    /**
+     * The target of the process once it runs {@code sleep}: right after the fork the child may still be the JDK's
+     * spawn helper (jspawnhelper) until it execs, and a scan can catch it then.
+     */
+    private boolean sleeping(long pid) {
+        return byPid(pid).map(t -> t.get("__meta_process_commandline")).filter("sleep 86399"::equals).isPresent();
+    }
+
     private Process startSleep() throws Exception {
         return new ProcessBuilder("sleep", "86399").directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -64,7 +72,7 @@ class DiscoveryProcessRealProcessesTest extends CamelTestSupport {
     void appearsExitsAndRestartsWithANewPid() throws Exception {
         process = startSleep();
         long pid = process.pid();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> byPid(pid).isPresent());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> sleeping(pid));
 
         Target t = byPid(pid).orElseThrow();
         String uid = List.of(Files.readString(Path.of("/proc/self/status")).split("\n")).stream()
@@ -90,7 +98,7 @@ class DiscoveryProcessRealProcessesTest extends CamelTestSupport {
         process = startSleep();
         long newPid = process.pid();
         assertThat(newPid).isNotEqualTo(pid);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> byPid(newPid).isPresent());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> sleeping(newPid));
         assertThat(byPid(pid)).isEmpty();
         assertThat(byPid(newPid).orElseThrow().get("__meta_process_commandline")).isEqualTo("sleep 86399");
     }
