@@ -103,11 +103,11 @@ class RelabelerConformanceTest {
                 "job", "some-job", "foo", "bar"));
         c("prom: issue 12283 labeldrop then re-add then keep",
                 l("__meta_kubernetes_pod_container_port_name", "foo",
-                        "__meta_kubernetes_pod_annotation_XXX_metrics_port", "9091"), """
+                        "__meta_kubernetes_pod_annotation_example_metrics_port", "9091"), """
                 - {regex: '^__meta_kubernetes_pod_container_port_name$', action: labeldrop}
-                - {sourceLabels: [__meta_kubernetes_pod_annotation_XXX_metrics_port], regex: '(.+)', action: replace, replacement: metrics, targetLabel: __meta_kubernetes_pod_container_port_name}
+                - {sourceLabels: [__meta_kubernetes_pod_annotation_example_metrics_port], regex: '(.+)', action: replace, replacement: metrics, targetLabel: __meta_kubernetes_pod_container_port_name}
                 - {sourceLabels: [__meta_kubernetes_pod_container_port_name], regex: '^metrics$', action: keep}
-                """, l("__meta_kubernetes_pod_annotation_XXX_metrics_port", "9091",
+                """, l("__meta_kubernetes_pod_annotation_example_metrics_port", "9091",
                 "__meta_kubernetes_pod_container_port_name", "metrics"));
         c("prom: labelkeep", l("a", "foo", "b1", "bar", "b2", "baz"),
                 "- {regex: '(b.*)', action: labelkeep}", l("b1", "bar", "b2", "baz"));
