@@ -7,6 +7,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
+import io.pyrocamel.core.Durations;
+
 /**
  * {@code pyroscope-receive-http}: Alloy's {@code pyroscope.receive_http} as a Camel consumer.
  *
@@ -26,6 +28,8 @@ public final class PyroscopeReceiveHttpComponent extends DefaultComponent {
         if (size != null) {
             endpoint.setMaxBodySize(parseSize(size.toString()));
         }
+        // Camel's generic conversion turns "banana" or "-1s" into 0: parse the timeouts strictly first
+        Durations.parseStrictly(parameters, "serverReadTimeout", "serverWriteTimeout", "serverIdleTimeout");
         setProperties(endpoint, parameters);
         return endpoint;
     }

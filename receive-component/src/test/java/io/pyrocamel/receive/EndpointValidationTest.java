@@ -56,6 +56,9 @@ class EndpointValidationTest {
         "tlsCertPem=a&tlsKeyPem=k&tlsMinVersion=SSL3; tlsMinVersion",
         "listenPort=70000; listenPort 70000",
         "maxBodySize=0; maxBodySize",
+        "serverReadTimeout=banana; option serverReadTimeout must be a duration >= 0",
+        "serverWriteTimeout=-1s; option serverWriteTimeout must be a duration >= 0",
+        "serverIdleTimeout=5x; option serverIdleTimeout must be a duration >= 0",
         "maxBodySize=12XB; maxBodySize: unknown unit",
         "tlsCertFile=/nonexistent/cert.pem&tlsKeyFile=/nonexistent/key.pem; tlsCertFile: cannot read",
         "tlsCertPem=notapem&tlsKeyPem=notakey; cannot use the TLS certificate/key" })
