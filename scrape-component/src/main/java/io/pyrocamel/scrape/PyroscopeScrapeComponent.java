@@ -12,7 +12,7 @@ import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
 
 import io.pyrocamel.core.Durations;
-import io.pyrocamel.scrape.support.SecretMasking;
+import io.pyrocamel.core.http.SecretMasking;
 
 /**
  * The {@code pyroscope-scrape} component: {@code from: pyroscope-scrape:NAME} is one Alloy {@code pyroscope.scrape}

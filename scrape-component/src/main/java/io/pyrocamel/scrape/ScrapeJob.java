@@ -14,6 +14,7 @@ import io.pyrocamel.core.LabelNames;
 import io.pyrocamel.core.Labels;
 import io.pyrocamel.core.ServiceNames;
 import io.pyrocamel.core.Target;
+import io.pyrocamel.core.http.GoUrls;
 
 /**
  * One scrape job: a target × an enabled profile type, with its final labels, URL and identity (SPEC.md §8.2, §8.3).
@@ -187,7 +188,7 @@ public record ScrapeJob(Labels labels, String url, long identity, boolean godelt
             if (path.charAt(0) != '/') {
                 sb.append('/');
             }
-            sb.append(escapePath(path));
+            sb.append(GoUrls.escapePath(path));
         }
         StringBuilder q = new StringBuilder();
         query.forEach((k, values) -> {
@@ -195,7 +196,7 @@ public record ScrapeJob(Labels labels, String url, long identity, boolean godelt
                 if (q.length() > 0) {
                     q.append('&');
                 }
-                q.append(queryEscape(k)).append('=').append(queryEscape(v));
+                q.append(GoUrls.queryEscape(k)).append('=').append(GoUrls.queryEscape(v));
             }
         });
         if (q.length() > 0) {
@@ -212,63 +213,15 @@ public record ScrapeJob(Labels labels, String url, long identity, boolean godelt
                 parts.add(p);
             }
         }
-        String joined = clean("/" + String.join("/", parts)).substring(1);
+        String joined = GoUrls.cleanPath("/" + String.join("/", parts)).substring(1);
         if (path.endsWith("/") && !joined.endsWith("/")) {
             joined += "/";
         }
         return joined;
     }
 
-    /** Go's {@code path.Clean} of an absolute path. */
-    static String clean(String p) {
-        List<String> out = new ArrayList<>();
-        for (String seg : p.split("/")) {
-            if (seg.isEmpty() || seg.equals(".")) {
-                continue;
-            }
-            if (seg.equals("..")) {
-                if (!out.isEmpty()) {
-                    out.remove(out.size() - 1);
-                }
-                continue;
-            }
-            out.add(seg);
-        }
-        return "/" + String.join("/", out);
-    }
 
-    /** Go's path escaping: unreserved characters and {@code $&+,/:;=@} stay, everything else is %XX. */
-    static String escapePath(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "-_.~$&+,/:;=@".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
-    }
 
-    /** Go's {@code url.QueryEscape}: unreserved characters stay, space is {@code +}, the rest %XX. */
-    static String queryEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else if (c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
-    }
 
     /** FNV-1a 64 over the hex fingerprint of the public labels followed by the URL. */
     static long identity(Labels publicLabels, String url) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.pyrocamel.core.Labels;
 import io.pyrocamel.core.Target;
+import io.pyrocamel.core.http.GoUrls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,7 +178,7 @@ class ScrapeJobTest {
     })
     void pathJoin(String prefix, String path, String expected) {
         String joined = ScrapeJob.joinPath(prefix, path);
-        String shown = joined.isEmpty() ? "" : (joined.startsWith("/") ? "" : "/") + ScrapeJob.escapePath(joined);
+        String shown = joined.isEmpty() ? "" : (joined.startsWith("/") ? "" : "/") + GoUrls.escapePath(joined);
         assertThat(shown).isEqualTo(expected);
     }
 

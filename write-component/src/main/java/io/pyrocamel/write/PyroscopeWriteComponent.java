@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.pyrocamel.core.Durations;
+import io.pyrocamel.core.http.SecretMasking;
 
 /**
  * {@code pyroscope-write}: Grafana Alloy's {@code pyroscope.write} as a Camel component. One endpoint = one Alloy

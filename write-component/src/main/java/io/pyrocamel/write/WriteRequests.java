@@ -2,8 +2,6 @@ package io.pyrocamel.write;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +13,7 @@ import io.pyrocamel.core.LabelNames;
 import io.pyrocamel.core.Labels;
 import io.pyrocamel.core.PushProfile;
 import io.pyrocamel.core.RawSample;
+import io.pyrocamel.core.http.GoUrls;
 import io.pyrocamel.core.proto.push.v1.PushRequest;
 import io.pyrocamel.core.proto.push.v1.RawProfileSeries;
 import io.pyrocamel.core.proto.types.v1.LabelPair;
@@ -93,7 +92,7 @@ final class WriteRequests {
                 if (query.length() > 0) {
                     query.append('&');
                 }
-                query.append(queryEscape(k)).append('=').append(queryEscape(v));
+                query.append(GoUrls.queryEscape(k)).append('=').append(GoUrls.queryEscape(v));
             }
         });
         String path = joinPath(base.getRawPath(), INGEST_PATH);
@@ -102,40 +101,9 @@ final class WriteRequests {
 
     /** Go's {@code path.Join(a, b)} for an absolute result. */
     static String joinPath(String a, String b) {
-        String joined = (a == null ? "" : a) + "/" + b;
-        List<String> parts = new ArrayList<>();
-        for (String p : joined.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
-        }
-        return "/" + String.join("/", parts);
+        return GoUrls.cleanPath((a == null ? "" : a) + "/" + b);
     }
 
-    /** Go's {@code url.QueryEscape}: unreserved {@code A-Za-z0-9-_.~} kept, space as {@code +}, rest %XX. */
-    static String queryEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                || c == '.' || c == '~') {
-                sb.append((char) c);
-            } else if (c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
-    }
 
     /** SPEC.md §4.2: an empty set is refused ("service name is required"); names/values are valid by construction. */
     static void validate(Labels labels) {

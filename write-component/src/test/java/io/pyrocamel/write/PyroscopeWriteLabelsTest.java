@@ -16,6 +16,7 @@ import io.pyrocamel.core.InvalidLabelException;
 import io.pyrocamel.core.Labels;
 import io.pyrocamel.core.PushProfile;
 import io.pyrocamel.core.RawSample;
+import io.pyrocamel.core.http.GoUrls;
 import io.pyrocamel.core.proto.push.v1.PushRequest;
 import io.pyrocamel.testsupport.PyroscopeDouble;
 import io.pyrocamel.testsupport.ReceivedRequest;
@@ -187,6 +188,6 @@ class PyroscopeWriteLabelsTest {
                 .isEqualTo("http://h/base/push.v1.PusherService/Push");
         assertThat(WriteRequests.joinPath("", "/ingest")).isEqualTo("/ingest");
         assertThat(WriteRequests.joinPath("/p//q/", "/ingest")).isEqualTo("/p/q/ingest");
-        assertThat(WriteRequests.queryEscape("a b~*/é")).isEqualTo("a+b~%2A%2F%C3%A9");
+        assertThat(GoUrls.queryEscape("a b~*/é")).isEqualTo("a+b~%2A%2F%C3%A9");
     }
 }

@@ -7,7 +7,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 import io.pyrocamel.core.Durations;
-import io.pyrocamel.scrape.support.SecretMasking;
+import io.pyrocamel.core.http.SecretMasking;
 
 /**
  * The {@code discovery-http} component: {@code from: discovery-http:NAME} is one Alloy {@code discovery.http}

@@ -1,4 +1,4 @@
-package io.pyrocamel.write;
+package io.pyrocamel.core.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,13 +11,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Masks the secret options in the URI an endpoint reports ({@code getEndpointUri()}, which Camel shows in JMX, logs
- * and Hawtio). Camel's own sanitizer masks names with password/token/secret in them but not {@code tlsKeyPem},
- * {@code authorizationCredentials}, {@code httpHeaders.*} or {@code proxyConnectHeader.*}. Each value becomes
- * {@code xxxxxx-<8 hex>}: an HMAC with a random per-process key, so two endpoints that differ only in a secret keep
- * different URIs (Camel compares endpoints by URI) while the secret cannot be guessed from it.
+ * Masks the secret HTTP client options in the URI an endpoint reports ({@code getEndpointUri()}: JMX, logs, Hawtio).
+ * Camel's sanitizer knows {@code password}/{@code token}/{@code secret} names but not {@code tlsKeyPem},
+ * {@code authorizationCredentials}, {@code proxyUrl}, {@code httpHeaders.*} or {@code proxyConnectHeader.*}. Each value
+ * becomes {@code xxxxxx-<8 hex>}, an HMAC with a random per-process key, so two endpoints that differ only in a secret
+ * keep different URIs while the secret cannot be read from it.
+ *
+ * @since 0.1.0
  */
-final class SecretMasking {
+public final class SecretMasking {
 
     private static final Pattern SECRET_OPTIONS = Pattern.compile(
             "([?&](?:tlsKeyPem|oauth2TlsKeyPem|authorizationCredentials|basicAuthPassword|bearerToken"
@@ -33,7 +35,8 @@ final class SecretMasking {
     private SecretMasking() {
     }
 
-    static String mask(String uri) {
+    /** The URI with every secret option value replaced by a keyed hash. */
+    public static String mask(String uri) {
         Matcher m = SECRET_OPTIONS.matcher(uri);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
