@@ -7,6 +7,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 import io.pyrocamel.core.Durations;
+import io.pyrocamel.core.http.SecretMasking;
 
 /**
  * {@code discovery-kubernetes:NAME}: Kubernetes objects as targets, Alloy's {@code discovery.kubernetes}.
@@ -22,7 +23,9 @@ public final class DiscoveryKubernetesComponent extends DefaultComponent {
             throw new IllegalArgumentException("discovery-kubernetes: a name is required, as in"
                                                + " discovery-kubernetes:pods");
         }
-        DiscoveryKubernetesEndpoint endpoint = new DiscoveryKubernetesEndpoint(uri, this, remaining);
+        // the URI Camel shows (JMX, Hawtio, logs) must not carry tlsKeyPem, bearerToken, basicAuthPassword or proxyUrl
+        DiscoveryKubernetesEndpoint endpoint = new DiscoveryKubernetesEndpoint(SecretMasking.mask(uri), this,
+                remaining);
         String debounce = getAndRemoveParameter(parameters, "debounce", String.class);
         if (debounce != null) {
             try {

@@ -38,6 +38,18 @@ class DiscoveryKubernetesEndpointTest extends CamelTestSupport {
     }
 
     @Test
+    void secretsAreMaskedInTheEndpointUri() {
+        DiscoveryKubernetesEndpoint e = context.getEndpoint("discovery-kubernetes:s?role=pod&apiServer=https://k:6443"
+                + "&bearerToken=tok-123&tlsCertPem=RAW(-----BEGIN CERTIFICATE-----xyz)"
+                + "&tlsKeyPem=RAW(-----BEGIN PRIVATE KEY-----abc)",
+                DiscoveryKubernetesEndpoint.class);
+        assertThat(e.getEndpointUri()).doesNotContain("tok-123").doesNotContain("BEGIN PRIVATE KEY")
+                .contains("bearerToken=xxxxxx-");
+        assertThat(e.getBearerToken()).isEqualTo("tok-123");
+        assertThat(e.getTlsKeyPem()).isEqualTo("-----BEGIN PRIVATE KEY-----abc");
+    }
+
+    @Test
     void acceptsSelectorsOfTheEndpointsRole() {
         DiscoveryKubernetesEndpoint e = context.getEndpoint("discovery-kubernetes:k?role=endpoints"
                 + "&selectors=RAW([{\"role\":\"pod\",\"field\":\"spec.nodeName=n1\"},{\"role\":\"service\","
